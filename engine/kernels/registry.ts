@@ -1,0 +1,45 @@
+/**
+ * The one table of kernels × backends. No import side effects: a kernel exists for a backend exactly when it
+ * is listed here. The shared test runner and the engine both read this table.
+ */
+import type { BackendName } from '../types.js';
+import type { KernelDef, KernelImpl } from './contract.js';
+import { percentileKernel, type PercentileArgs, type PercentileOut } from './percentile/percentile.contract.js';
+import { percentileJs } from './percentile/percentile.js.js';
+import { percentileWasm } from './percentile/percentile.wasm.js';
+import { percentileWebgpu } from './percentile/percentile.webgpu.js';
+import {
+  groupedPercentileKernel,
+  type GroupedPercentileArgs,
+  type GroupedPercentileOut,
+} from './percentile/grouped-percentile.contract.js';
+import { groupedPercentileJs } from './percentile/grouped-percentile.js.js';
+import { groupedPercentileWasm } from './percentile/grouped-percentile.wasm.js';
+import { groupedPercentileWebgpu } from './percentile/grouped-percentile.webgpu.js';
+
+interface Entry<A, O> {
+  def: KernelDef<A, O>;
+  impls: Partial<Record<BackendName, KernelImpl<A, O>>>;
+}
+
+function entry<A, O>(def: KernelDef<A, O>, ...impls: KernelImpl<A, O>[]): Entry<A, O> {
+  return { def, impls: Object.fromEntries(impls.map((i) => [i.backend, i])) };
+}
+
+export const KERNELS = {
+  percentile: entry<PercentileArgs, PercentileOut>(percentileKernel, percentileJs, percentileWasm, percentileWebgpu),
+  groupedPercentile: entry<GroupedPercentileArgs, GroupedPercentileOut>(
+    groupedPercentileKernel,
+    groupedPercentileJs,
+    groupedPercentileWasm,
+    groupedPercentileWebgpu,
+  ),
+};
+
+export type KernelName = keyof typeof KERNELS;
+export type ArgsOf<K extends KernelName> = (typeof KERNELS)[K] extends Entry<infer A, unknown> ? A : never;
+export type OutOf<K extends KernelName> = (typeof KERNELS)[K] extends Entry<unknown, infer O> ? O : never;
+
+export function implementedBackends(name: KernelName): BackendName[] {
+  return Object.keys(KERNELS[name].impls) as BackendName[];
+}

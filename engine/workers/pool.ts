@@ -1,0 +1,4 @@
+/** Placeholder: replaced by the comlink worker pool. */
+export interface WorkerPool {
+  readonly size: number;
+}
