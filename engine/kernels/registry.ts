@@ -37,8 +37,8 @@ export const KERNELS = {
 };
 
 export type KernelName = keyof typeof KERNELS;
-export type ArgsOf<K extends KernelName> = (typeof KERNELS)[K] extends Entry<infer A, unknown> ? A : never;
-export type OutOf<K extends KernelName> = (typeof KERNELS)[K] extends Entry<unknown, infer O> ? O : never;
+export type ArgsOf<K extends KernelName> = (typeof KERNELS)[K] extends Entry<infer A, infer _O> ? A : never;
+export type OutOf<K extends KernelName> = (typeof KERNELS)[K] extends Entry<infer _A, infer O> ? O : never;
 
 export function implementedBackends(name: KernelName): BackendName[] {
   return Object.keys(KERNELS[name].impls) as BackendName[];
