@@ -44,10 +44,10 @@ export function detectWasm(): { wasmSimd: boolean; wasmRelaxedSimd: boolean } {
 
 const SOFTWARE = /swiftshader|lavapipe|llvmpipe|software|warp|basic render/i;
 
-export function describeAdapter(adapter: GPUAdapter): GpuCapabilities {
+/** `wgsl`: the GPU object's wgslLanguageFeatures (navigator.gpu in browsers, Dawn's GPU object in Node). */
+export function describeAdapter(adapter: GPUAdapter, wgsl?: Iterable<string>): GpuCapabilities {
   const info = adapter.info;
   const l = adapter.limits;
-  const wgsl = (globalThis.navigator as Navigator | undefined)?.gpu?.wgslLanguageFeatures;
   const text = `${info.vendor} ${info.architecture} ${info.device} ${info.description}`;
   return {
     vendor: info.vendor,

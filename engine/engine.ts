@@ -107,7 +107,7 @@ export class EngineCore {
       } catch (error) {
         if (backend === 'webgpu' && isDeviceLost(error)) {
           // The work in flight is redone on the next backend (WASM); the manager reacquires a device later.
-          this.gpu.markLost();
+          this.gpu.markLost(ctx.gpu);
           fallback = { from: 'webgpu', reason: (error as Error).message };
           continue;
         }

@@ -13,6 +13,7 @@ export function sizeClass(bytes: number): number {
 
 export class BufferPool {
   private readonly idle = new Map<string, GPUBuffer[]>();
+  private disposed = false;
   idleBytes = 0;
   liveBytes = 0;
   created = 0;
@@ -25,7 +26,9 @@ export class BufferPool {
 
   /** A buffer of at least `bytes` with exactly `usage`; release() it when the call is done. */
   acquire(bytes: number, usage: GPUBufferUsageFlags, label = 'gpulse'): GPUBuffer {
-    const size = sizeClass(bytes);
+    let size = sizeClass(bytes);
+    // Near the device's ceiling a power of two may not exist: such buffers are sized exactly and rarely reused.
+    if (size > this.device.limits.maxBufferSize) size = Math.ceil(bytes / 4) * 4;
     const list = this.idle.get(`${size}:${usage}`);
     const reused = list?.pop();
     if (reused) {
@@ -43,7 +46,7 @@ export class BufferPool {
   release(buffer: GPUBuffer): void {
     const size = buffer.size;
     this.liveBytes -= size;
-    if (buffer.mapState !== 'unmapped' || this.idleBytes + size > this.capBytes) {
+    if (this.disposed || buffer.mapState !== 'unmapped' || this.idleBytes + size > this.capBytes) {
       buffer.destroy();
       return;
     }
@@ -59,5 +62,11 @@ export class BufferPool {
     for (const list of this.idle.values()) for (const b of list) b.destroy();
     this.idle.clear();
     this.idleBytes = 0;
+  }
+
+  /** Clears, and from now on destroys released buffers instead of keeping them (the device is gone). */
+  dispose(): void {
+    this.disposed = true;
+    this.clear();
   }
 }

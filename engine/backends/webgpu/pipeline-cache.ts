@@ -1,11 +1,15 @@
 /**
  * Compute pipelines cached per device, keyed by kernel name + compile-time hint (workgroup size, key width,
- * …). Shapes and sizes go in uniforms, never in the key, so one pipeline serves every input size.
- * The source builder runs only on a miss.
+ * …). Shapes and sizes go in buffers bound at dispatch, never in the key, so one pipeline serves every input
+ * size. The source builder runs only on a miss.
  */
 const caches = new WeakMap<GPUDevice, Map<string, GPUComputePipeline>>();
 
 export class PipelineCache {
+  /** Lookups answered from the cache / pipelines built; for tests and telemetry. */
+  hits = 0;
+  misses = 0;
+
   constructor(readonly device: GPUDevice) {}
 
   private get map(): Map<string, GPUComputePipeline> {
@@ -22,15 +26,18 @@ export class PipelineCache {
   get(key: string, source: () => string, entryPoint = 'main', constants?: Record<string, number>): GPUComputePipeline {
     const fullKey = `${key}#${entryPoint}`;
     let p = this.map.get(fullKey);
-    if (!p) {
-      const module = this.device.createShaderModule({ label: key, code: source() });
-      p = this.device.createComputePipeline({
-        label: fullKey,
-        layout: 'auto',
-        compute: { module, entryPoint, ...(constants ? { constants } : {}) },
-      });
-      this.map.set(fullKey, p);
+    if (p) {
+      this.hits++;
+      return p;
     }
+    this.misses++;
+    const module = this.device.createShaderModule({ label: key, code: source() });
+    p = this.device.createComputePipeline({
+      label: fullKey,
+      layout: 'auto',
+      compute: { module, entryPoint, ...(constants ? { constants } : {}) },
+    });
+    this.map.set(fullKey, p);
     return p;
   }
 }
