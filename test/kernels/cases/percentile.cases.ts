@@ -46,6 +46,8 @@ export const groupedPercentileCases: { name: string; args: GroupedPercentileArgs
   groupedCase('dense keys', 30_000, (i) => i % 37, 3),
   groupedCase('sparse keys', 20_000, (i) => ((i % 11) * 0x10001 + 0xfff00000) >>> 0, 4),
   groupedCase('one group', 5_000, () => 9, 5),
+  // ~2000 values per group: big enough for the multi-pass selection path inside each group (a bench found a bug here).
+  groupedCase('100 groups of 2000', 200_000, (i) => (i * 2654435761) % 100, 8),
   groupedCase('singleton groups', 300, (i) => i * 3, 6),
   { name: 'empty', args: { values: new Float64Array(0), groups: new Uint32Array(0), q: Float64Array.of(0.5), method: 'linear' } },
   {
