@@ -32,7 +32,10 @@ export const SeriesStatus = {
   Ok: 0,
   /** Fewer than MIN_SERIES_LENGTH points. */
   TooShort: 1,
-  /** Contains NaN or ±Infinity. */
+  /**
+   * Contains NaN or ±Infinity, or its spread does not fit f64: Σ (x − mean)² overflows or falls below the
+   * smallest normal number, so the z-score would not be finite (or not accurate).
+   */
   NonFinite: 2,
   /** All values equal: the z-score is undefined. */
   Constant: 3,
@@ -40,6 +43,9 @@ export const SeriesStatus = {
 export type SeriesStatus = (typeof SeriesStatus)[keyof typeof SeriesStatus];
 
 export const MIN_SERIES_LENGTH = 10;
+
+/** Smallest positive normal f64, 2^−1022. */
+const MIN_NORMAL = 2.2250738585072014e-308;
 
 const shared = new Catch22Scratch();
 
@@ -81,7 +87,9 @@ export function catch22Series(x: Float64Array, out: Float64Array, offset: number
     out.fill(NaN, offset, offset + 22);
     return SeriesStatus.Constant;
   }
-  if (!Number.isFinite(std)) {
+  // Σ (x − mean)² that overflows, or underflows (0 or subnormal: a spread below ~1e-154), leaves z = d / std
+  // non-finite or far off; features on it would be meaningless and could ask for huge buffers
+  if (!Number.isFinite(std) || !(ss >= MIN_NORMAL)) {
     out.fill(NaN, offset, offset + width);
     return SeriesStatus.NonFinite;
   }
