@@ -2,7 +2,7 @@
  * One Vite config for the repo: the unit tests (vitest, Node), and the browser pages — the dashboard, the GPU
  * benchmark page and the browser test pages — which the dev server serves from the repo root.
  */
-import { defineConfig } from 'vite';
+import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   server: { host: '127.0.0.1', strictPort: false },
