@@ -16,6 +16,22 @@ import {
 import { groupedPercentileJs } from './percentile/grouped-percentile.js.js';
 import { groupedPercentileWasm } from './percentile/grouped-percentile.wasm.js';
 import { groupedPercentileWebgpu } from './percentile/grouped-percentile.webgpu.js';
+import { sketchKernel, type SketchArgs, type SketchOut } from './sketch/sketch.contract.js';
+import { sketchJs } from './sketch/sketch.js.js';
+import { sketchWasm } from './sketch/sketch.wasm.js';
+import { sketchWebgpu } from './sketch/sketch.webgpu.js';
+import { groupedSketchKernel, type GroupedSketchArgs, type GroupedSketchOut } from './sketch/grouped-sketch.contract.js';
+import { groupedSketchJs } from './sketch/grouped-sketch.js.js';
+import { groupedSketchWasm } from './sketch/grouped-sketch.wasm.js';
+import { groupedSketchWebgpu } from './sketch/grouped-sketch.webgpu.js';
+import { rfftKernel, type RfftArgs, type RfftOut } from './features/rfft/rfft.contract.js';
+import { rfftJs } from './features/rfft/rfft.js.js';
+import { rfftWasm } from './features/rfft/rfft.wasm.js';
+import { rfftWebgpu } from './features/rfft/rfft.webgpu.js';
+import { fastFeaturesKernel, type FastArgs, type FastOut } from './features/fast/fast.contract.js';
+import { fastJs } from './features/fast/fast.js.js';
+import { fastWasm } from './features/fast/fast.wasm.js';
+import { fastWebgpu } from './features/fast/fast.webgpu.js';
 
 interface Entry<A, O> {
   def: KernelDef<A, O>;
@@ -34,6 +50,10 @@ export const KERNELS = {
     groupedPercentileWasm,
     groupedPercentileWebgpu,
   ),
+  sketch: entry<SketchArgs, SketchOut>(sketchKernel, sketchJs, sketchWasm, sketchWebgpu),
+  groupedSketch: entry<GroupedSketchArgs, GroupedSketchOut>(groupedSketchKernel, groupedSketchJs, groupedSketchWasm, groupedSketchWebgpu),
+  rfft: entry<RfftArgs, RfftOut>(rfftKernel, rfftJs, rfftWasm, rfftWebgpu),
+  fastFeatures: entry<FastArgs, FastOut>(fastFeaturesKernel, fastJs, fastWasm, fastWebgpu),
 };
 
 export type KernelName = keyof typeof KERNELS;
