@@ -83,7 +83,10 @@ export class EngineCore {
     let fallback: { from: BackendName; reason: string } | undefined;
     for (const backend of order) {
       const impl = impls[backend];
-      if (!impl) continue;
+      if (!impl) {
+        fallback ??= { from: backend, reason: `${kernel} has no ${backend} implementation` };
+        continue;
+      }
       const ctx: RunContext = { telemetry, signal: opts.signal };
       if (backend === 'wasm') {
         ctx.wasm = this.wasm;

@@ -32,6 +32,9 @@ import { fastFeaturesKernel, type FastArgs, type FastOut } from './features/fast
 import { fastJs } from './features/fast/fast.js.js';
 import { fastWasm } from './features/fast/fast.wasm.js';
 import { fastWebgpu } from './features/fast/fast.webgpu.js';
+import { catch22Kernel, type Catch22Args, type Catch22Out } from './features/catch22/catch22-set.contract.js';
+import { catch22Js } from './features/catch22/catch22-set.js.js';
+import { catch22Wasm } from './features/catch22/catch22-set.wasm.js';
 
 interface Entry<A, O> {
   def: KernelDef<A, O>;
@@ -54,6 +57,7 @@ export const KERNELS = {
   groupedSketch: entry<GroupedSketchArgs, GroupedSketchOut>(groupedSketchKernel, groupedSketchJs, groupedSketchWasm, groupedSketchWebgpu),
   rfft: entry<RfftArgs, RfftOut>(rfftKernel, rfftJs, rfftWasm, rfftWebgpu),
   fastFeatures: entry<FastArgs, FastOut>(fastFeaturesKernel, fastJs, fastWasm, fastWebgpu),
+  catch22Set: entry<Catch22Args, Catch22Out>(catch22Kernel, catch22Js, catch22Wasm),
 };
 
 export type KernelName = keyof typeof KERNELS;

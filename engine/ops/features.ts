@@ -1,17 +1,15 @@
 /**
  * engine.rfft and engine.features: argument checks, series normalization (series-input.ts), and dispatch.
- * The 'fast' set runs the `fastFeatures` kernel on the chosen backend; 'catch22' / 'catch24' run the JS
- * catch22 implementation (kernels/features/catch22) per series.
+ * The 'fast' set runs the `fastFeatures` kernel, 'catch22' / 'catch24' the `catch22Set` kernel (JS, WASM),
+ * on the backend the scheduler picks.
  */
 import type { EngineCore } from '../engine.js';
-import { invalidArgument, throwIfAborted } from '../errors.js';
-import { TelemetryRecorder } from '../telemetry.js';
+import { invalidArgument } from '../errors.js';
 import type { BackendName, CallOptions, Telemetry } from '../types.js';
 import { toSeriesBatch, type SeriesBatch, type SeriesInput, type WindowOptions } from '../kernels/features/series-input.js';
 import { isPow2, nextPow2 } from '../kernels/features/rfft/hann.js';
 import type { RfftOutput, RfftWindow } from '../kernels/features/rfft/rfft.contract.js';
 import { fastConfig, fastLayout } from '../kernels/features/fast/fast-layout.js';
-import { catch22Series } from '../kernels/features/catch22/catch22.js';
 import { CATCH22_NAMES, CATCH24_NAMES } from '../kernels/features/catch22/names.js';
 
 export type { SeriesInput } from '../kernels/features/series-input.js';
@@ -76,34 +74,14 @@ export async function rfft(core: EngineCore, series: SeriesInput, options: RfftO
   return { values: out.values, n, bins: out.bins, count: batch.starts.length, backend, telemetry };
 }
 
-function catchSet(batch: SeriesBatch, catch24: boolean, opts: CallOptions): FeaturesResult {
-  const names = [...(catch24 ? CATCH24_NAMES : CATCH22_NAMES)];
-  const width = names.length;
-  const count = batch.starts.length;
-  const values = new Float64Array(count * width);
-  const status = new Uint8Array(count);
-  const telemetry = new TelemetryRecorder();
-  telemetry.stage(catch24 ? 'catch24 (js)' : 'catch22 (js)', () => {
-    for (let i = 0; i < count; i++) {
-      if ((i & 63) === 63) throwIfAborted(opts.signal);
-      const s = batch.starts[i];
-      const x = Float64Array.from(batch.values.subarray(s, s + batch.lengths[i]));
-      status[i] = catch22Series(x, values, i * width, catch24);
-    }
-  });
-  // catch22 has only a JS implementation: a request for another backend is reported as a fallback.
-  const requested = opts.backend;
-  const fallback = requested && requested !== 'auto' && requested !== 'js' ? { from: requested, reason: 'catch22/catch24 run in JS only' } : undefined;
-  return { names, values, status, backend: 'js', telemetry: telemetry.finish('js', fallback) };
-}
-
 export async function features(core: EngineCore, series: SeriesInput, options: FeaturesOptions): Promise<FeaturesResult> {
   const set = options?.set;
   if (set !== 'fast' && set !== 'catch22' && set !== 'catch24') throw invalidArgument(`set: "${String(set)}" is not one of fast, catch22, catch24`);
   const batch = toSeriesBatch(series, { window: options.window, step: options.step });
   if (set !== 'fast') {
     if (options.lags !== undefined || options.bands !== undefined) throw invalidArgument(`lags/bands: only apply to set 'fast'`);
-    return catchSet(batch, set === 'catch24', options);
+    const { out, backend, telemetry } = await core.run('catch22Set', { ...batch, catch24: set === 'catch24' }, pointsOf(batch), options);
+    return { names: [...(set === 'catch24' ? CATCH24_NAMES : CATCH22_NAMES)], values: out.values, status: out.status, backend, telemetry };
   }
   const cfg = fastConfig(options.lags, options.bands);
   const { out, backend, telemetry } = await core.run('fastFeatures', { ...batch, ...cfg }, pointsOf(batch), options);

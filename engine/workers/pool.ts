@@ -14,8 +14,19 @@ interface Slot {
   busy: number;
 }
 
+/**
+ * Running from TypeScript sources (tests, tsx) the worker is a .ts file, and Node 20 does not pass `--import`
+ * loaders to workers: an eval'd bootstrap registers tsx's ESM hooks inside the worker, then loads the entry.
+ */
+function sourceBootstrap(entry: URL): { code: string; tsxApi: string } {
+  const { createRequire } = (process as unknown as { getBuiltinModule(id: string): typeof import('node:module') }).getBuiltinModule('node:module');
+  const { pathToFileURL } = (process as unknown as { getBuiltinModule(id: string): typeof import('node:url') }).getBuiltinModule('node:url');
+  const tsxApi = pathToFileURL(createRequire(entry).resolve('tsx/esm/api')).href.replace(/\.cjs$/, '.mjs');
+  const code = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); });`;
+  return { code, tsxApi };
+}
+
 async function spawn(): Promise<Slot> {
-  // Running from TypeScript sources (tests, tsx) the worker is a .ts file: load tsx in the worker too.
   const fromSource = import.meta.url.endsWith('.ts');
   const url = new URL(fromSource ? './kernel-worker.ts' : './kernel-worker.js', import.meta.url);
   if (isNode) {
@@ -23,7 +34,7 @@ async function spawn(): Promise<Slot> {
       'node:worker_threads',
     );
     const { default: nodeEndpoint } = await import('comlink/dist/esm/node-adapter.mjs');
-    const worker = new Worker(url, { execArgv: fromSource ? ['--import', 'tsx'] : [] });
+    const worker = fromSource ? new Worker(sourceBootstrap(url).code, { eval: true }) : new Worker(url);
     worker.unref();
     return { api: Comlink.wrap<KernelWorkerApi>(nodeEndpoint(worker)), terminate: () => void worker.terminate(), busy: 0 };
   }

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../engine/index.js';
-import { KERNELS, type ArgsOf, type KernelName } from '../../engine/kernels/registry.js';
+import { KERNELS, implementedBackends, type ArgsOf, type KernelName } from '../../engine/kernels/registry.js';
 import type { BackendName } from '../../engine/types.js';
 import { gpuAvailable } from '../support/gpu.js';
 
@@ -51,13 +51,17 @@ export function kernelCases<K extends KernelName>(kernel: K, cases: { name: stri
     reference: (a: ArgsOf<K>) => unknown;
     compare: (a: unknown, e: unknown, args: ArgsOf<K>, b: BackendName) => string | null;
   };
-  describeOnEveryBackend(`kernel ${kernel}`, (backend, engine) => {
-    for (const c of cases) {
-      it(c.name, async () => {
-        const expected = def.reference(c.args);
-        const actual = await runOn(engine(), kernel, c.args, backend);
-        expect(def.compare(actual, expected, c.args, backend)).toBeNull();
-      });
-    }
-  });
+  describeOnEveryBackend(
+    `kernel ${kernel}`,
+    (backend, engine) => {
+      for (const c of cases) {
+        it(c.name, async () => {
+          const expected = def.reference(c.args);
+          const actual = await runOn(engine(), kernel, c.args, backend);
+          expect(def.compare(actual, expected, c.args, backend)).toBeNull();
+        });
+      }
+    },
+    implementedBackends(kernel),
+  );
 }
