@@ -35,7 +35,7 @@ export function formatReport(report: PercentileReport, format: Format): string {
 }
 
 /** JSON has no NaN/Infinity, so non-finite numbers become the strings "NaN", "Infinity", "-Infinity". */
-function jsonNumber(v: number): number | string {
+export function jsonNumber(v: number): number | string {
   return Number.isFinite(v) ? v : String(v);
 }
 
@@ -57,7 +57,7 @@ export function qLabel(q: number): string {
 }
 
 /** RFC 4180 quoting, only where needed. */
-function csvField(text: string): string {
+export function csvField(text: string): string {
   return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
