@@ -14,6 +14,9 @@ import { probeDrift, type DriftReport, type ProbeOptions } from './probe.js';
 import { quantizeGraph, type QuantizeMode } from './quantize.js';
 import { buildSummary, type ModelSummary, type QuantizationSummary } from './summary.js';
 import { MAX_TENSOR_ELEMENTS, type Tensor } from './tensor.js';
+import { checkBackendChoice, compileBackend, type CompiledModel, type ModelRuntime } from './backends/compile.js';
+import { withBackend } from './backends/summary-backend.js';
+import type { ModelBackend, ModelBackendChoice } from './backends/types.js';
 
 export interface LoadOptions {
   /** Weight quantization applied at load (default 'none'). */
@@ -25,6 +28,14 @@ export interface LoadOptions {
   probe?: false | { seed?: number; runs?: number; dims?: Record<string, number>; feeds?: Record<string, TensorLike> };
   /** Largest initializer or feed, in elements (default 2^28). */
   maxTensorElements?: number;
+  /**
+   * Where the plan runs (default 'js', the reference): 'wasm' (SIMD kernels, fused GEMM chains), 'webgpu'
+   * (GPU-resident chains), or 'auto' (hardware WebGPU, else WASM, else JS). Nodes a backend has no kernel
+   * for run on the JS reference; summary().nodes says which.
+   */
+  backend?: ModelBackendChoice;
+  /** @internal The engine's WASM preference and GPU device manager (engine.loadModel sets it). */
+  runtime?: ModelRuntime;
 }
 
 export interface ModelIO {
@@ -47,10 +58,15 @@ export class Model {
   readonly #summary: ModelSummary;
   readonly #maxElements: number;
   readonly #constantBuffers: WeakSet<ArrayBufferLike>;
+  #compiled: CompiledModel | undefined;
+  /** The backend the plan runs on ('js' unless loaded with another backend). */
+  readonly backend: ModelBackend;
 
-  constructor(plan: Plan, summary: ModelSummary, maxElements: number) {
+  constructor(plan: Plan, summary: ModelSummary, maxElements: number, compiled?: CompiledModel) {
     this.#plan = plan;
-    this.#summary = summary;
+    this.#compiled = compiled;
+    this.backend = compiled?.backend ?? 'js';
+    this.#summary = compiled ? withBackend(summary, compiled.report) : summary;
     this.#maxElements = maxElements;
     this.inputs = plan.graph.inputs.map(copyIO);
     this.outputs = plan.graph.outputs.map(copyIO);
@@ -62,7 +78,7 @@ export class Model {
     const plan = this.#plan;
     if (!plan) throw new GpulseError('DISPOSED', 'the model has been disposed');
     const inputs = validateFeeds(plan.graph.inputs, feeds, this.#maxElements);
-    const outs = execute(plan, inputs);
+    const outs = this.#compiled?.run ? await this.#compiled.run(inputs) : execute(plan, inputs);
     const result: Record<string, OutputTensor> = {};
     plan.graph.outputs.forEach((o, i) => {
       const t = outs[i];
@@ -73,23 +89,41 @@ export class Model {
     return result;
   }
 
+  /** @internal The plan, for compiling it to another backend at load. */
+  planForBackend(): Plan {
+    if (!this.#plan) throw new GpulseError('DISPOSED', 'the model has been disposed');
+    return this.#plan;
+  }
+
+  /** @internal This model's plan running on a compiled backend. */
+  withBackend(compiled: CompiledModel): Model {
+    return new Model(this.planForBackend(), this.#summary, this.#maxElements, compiled);
+  }
+
   summary(): ModelSummary {
     return structuredClone(this.#summary);
   }
 
   dispose(): void {
     this.#plan = undefined;
+    this.#compiled?.dispose();
+    this.#compiled = undefined;
   }
 }
 
 const copyIO = (v: ValueInfo): ModelIO => ({ name: v.name, type: v.type, dims: v.dims ? [...v.dims] : null });
 
 export async function loadModel(bytes: Uint8Array, options: LoadOptions = {}): Promise<Model> {
-  return loadModelSync(bytes, options);
+  const choice = options.backend ?? 'js';
+  checkBackendChoice(choice);
+  const model = loadModelSync(bytes, { ...options, backend: 'js' });
+  if (choice === 'js') return model;
+  return model.withBackend(await compileBackend(model.planForBackend(), choice, options.runtime));
 }
 
 /** The synchronous loader behind loadModel (the JS backend needs no async setup). */
 export function loadModelSync(bytes: Uint8Array, options: LoadOptions = {}): Model {
+  if ((options.backend ?? 'js') !== 'js') throw new GpulseError('INVALID_ARGUMENT', `loadModelSync runs on the JS backend only; use loadModel for '${options.backend}'`);
   const mode = options.quantize ?? 'none';
   if (!['none', 'int8', 'int4'].includes(mode)) throw new GpulseError('INVALID_ARGUMENT', `quantize must be 'none', 'int8' or 'int4'`);
   const maxElements = options.maxTensorElements ?? MAX_TENSOR_ELEMENTS;

@@ -3,6 +3,7 @@ import type { Graph } from './graph.js';
 import type { DriftReport } from './probe.js';
 import type { QuantizedWeight, QuantizeMode } from './quantize.js';
 import { backendFor } from './ops/registry.js';
+import type { ModelBackend } from './backends/types.js';
 import { byteSize } from './tensor.js';
 
 export interface QuantizationSummary {
@@ -17,7 +18,10 @@ export interface ModelSummary {
   opsets: Record<string, number>;
   /** Nodes per op type in the plan that runs (after folding and quantization). */
   ops: Record<string, number>;
-  nodes: { label: string; op: string; backend: 'js' }[];
+  /** Per node: the backend that runs it; fusedInto names the fused chain it runs in; reason says why a node fell back to JS. */
+  nodes: { label: string; op: string; backend: ModelBackend; fusedInto?: string; reason?: string }[];
+  /** The backend the model was loaded for and what its planner did (fused kernels, fallbacks). */
+  execution?: { backend: ModelBackend; device?: string; notes: string[] };
   /** Nodes evaluated once at load (op type -> count). */
   foldedAtLoad: Record<string, number>;
   /**
