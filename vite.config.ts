@@ -2,7 +2,10 @@
  * One Vite config for the repo: the unit tests (vitest, Node), and the browser pages — the dashboard, the GPU
  * benchmark page and the browser test pages — which the dev server serves from the repo root.
  */
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+const page = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 
 export default defineConfig({
   server: { host: '127.0.0.1', strictPort: false },
@@ -10,7 +13,18 @@ export default defineConfig({
     // Dawn's Node bindings are never loaded in a browser; keep the dep scanner away from them.
     exclude: ['webgpu'],
   },
-  build: { target: 'es2022', outDir: 'dist/pages' },
+  build: {
+    target: 'es2022',
+    outDir: 'dist/pages',
+    // Multi-page build: `vite build` and test/browser/run-browser-tests.mjs build these.
+    rollupOptions: {
+      input: {
+        dashboard: page('./apps/dashboard/index.html'),
+        bench: page('./apps/bench-page/index.html'),
+        'webgpu-percentile': page('./test/browser/webgpu-percentile.html'),
+      },
+    },
+  },
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 120_000,
