@@ -3,6 +3,8 @@
  * Deterministic: same data + same config → bit-identical weights (no threads, no Math.random, fixed order).
  * Browser-safe (no Node imports).
  */
+import { mulberry32 } from '../shared/random.js';
+export { mulberry32 };
 
 export interface Layer {
   /** in × out, row-major (W[i·out + o]), so y = x·W + b — the ONNX MatMul layout. */
@@ -24,15 +26,6 @@ export interface TrainConfig {
   weightDecay?: number;
 }
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function normal(rand: () => number): number {
   const u = 1 - rand();

@@ -4,6 +4,7 @@
  * shifts, slow drifts, flatlines) whose truth is kept. Browser-safe (no Node imports); seeded, so every run and
  * every runtime produces the same numbers.
  */
+import { mulberry32 } from './random.js';
 
 export type AnomalyKind = 'spike' | 'level-shift' | 'drift' | 'flatline';
 
@@ -35,15 +36,6 @@ export interface FleetOptions {
   startMs?: number;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const KINDS: AnomalyKind[] = ['spike', 'level-shift', 'drift', 'flatline'];
 

@@ -4,6 +4,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mulberry32 } from '../../apps/shared/random.js';
+/** Seeded PRNG so fixtures are the same on every run. */
+export const seeded = mulberry32;
 
 export const REPO = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const MAIN_TS = join(REPO, 'apps/cli/src/main.ts');
@@ -50,16 +53,6 @@ export function fixtureDir(): { file(name: string, text: string): string; path(n
   };
 }
 
-/** Seeded PRNG so fixtures are the same on every run. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** numpy's _lerp (the b-side form for t ≥ 0.5 is part of numpy's definition, and of exact agreement). */
 function lerp(a: number, b: number, t: number): number {

@@ -1,14 +1,5 @@
-/** Deterministic data for tests and benchmarks: mulberry32 PRNG plus the distributions we use. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../apps/shared/random.js';
+export const rng = mulberry32;
 
 export function uniform(n: number, seed: number, lo = 0, hi = 1): Float64Array {
   const r = rng(seed);

@@ -11,6 +11,7 @@ import 'uplot/dist/uPlot.min.css';
 import FFT from 'fft.js';
 import { TDigest } from 'tdigest';
 import { createEngine, type Engine, type BackendName, type Model } from '../../../engine/index.js';
+import { mulberry32 as rng } from '../../shared/random.js';
 
 // The anomaly model (apps/model, optional): bundled when the file exists, benchmarked as the inference family.
 const modelUrls = import.meta.glob<string>('../../model/anomaly-model.int8.onnx', { query: '?url', import: 'default' });
@@ -56,15 +57,6 @@ const $ = (id: string): HTMLElement => document.getElementById(id)!;
 const results: BenchResults = { done: false, quick, startedAt: new Date().toISOString(), userAgent: navigator.userAgent, adapter: null, backends: [], rows: [], errors: [], notes: [], totalMs: 0 };
 window.__benchResults = results;
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Log-normal-ish latencies: the shape of real metrics (skewed, positive). */
 function data(n: number, seed = 7): Float32Array {

@@ -3,22 +3,12 @@
  * every run prints the same percentiles (only the timings change).
  */
 import type { ColumnData } from './csv-columns.js';
+import { mulberry32 } from '../../shared/random.js';
 
 export const DEMO_ROWS = 1_000_000;
 export const DEMO_GROUPS = 20;
 const SEED = 0x9e3779b9;
 
-/** mulberry32: tiny, fast, and good enough for demo data; Math.random cannot be seeded. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function demoData(rows = DEMO_ROWS, groupCount = DEMO_GROUPS): ColumnData {
   const random = mulberry32(SEED);
