@@ -15,6 +15,7 @@ interface CommandEntry {
 
 const COMMANDS: Record<string, CommandEntry> = {
   percentiles: { summary: 'exact percentiles of a CSV column, optionally per group', load: () => import('./commands/percentiles.js') },
+  features: { summary: 'time-series features (fast, catch22, catch24) per series or rolling window', load: () => import('./commands/features.js') },
   infer: { summary: 'run an ONNX model on feeds from a JSON file', load: () => import('./commands/infer.js') },
 };
 
