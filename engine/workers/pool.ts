@@ -11,7 +11,6 @@ import { transferablesOf, type KernelWorkerApi } from './worker-api.js';
 interface Slot {
   api: Comlink.Remote<KernelWorkerApi>;
   terminate: () => void;
-  busy: number;
 }
 
 /**
@@ -36,47 +35,63 @@ async function spawn(): Promise<Slot> {
     const { default: nodeEndpoint } = await import('comlink/dist/esm/node-adapter.mjs');
     const worker = fromSource ? new Worker(sourceBootstrap(url).code, { eval: true }) : new Worker(url);
     worker.unref();
-    return { api: Comlink.wrap<KernelWorkerApi>(nodeEndpoint(worker)), terminate: () => void worker.terminate(), busy: 0 };
+    return { api: Comlink.wrap<KernelWorkerApi>(nodeEndpoint(worker)), terminate: () => void worker.terminate()};
   }
   const worker = new Worker(url, { type: 'module' });
-  return { api: Comlink.wrap<KernelWorkerApi>(worker), terminate: () => worker.terminate(), busy: 0 };
+  return { api: Comlink.wrap<KernelWorkerApi>(worker), terminate: () => worker.terminate() };
+}
+
+interface Entry {
+  slot: Promise<Slot>;
+  /** Calls in flight, counted synchronously so that calls issued together spread over the workers. */
+  busy: number;
 }
 
 export class WorkerPool {
-  private slots: Promise<Slot>[] = [];
+  private entries: Entry[] = [];
 
   constructor(readonly size: number) {}
 
-  private pick(): Promise<Slot> {
-    if (this.slots.length < this.size) {
-      const s = spawn();
-      this.slots.push(s);
-      return s;
+  private pick(): Entry {
+    if (this.entries.length < this.size) {
+      const e = { slot: spawn(), busy: 0 };
+      this.entries.push(e);
+      return e;
     }
-    return Promise.all(this.slots).then((all) => all.reduce((a, b) => (b.busy < a.busy ? b : a)));
+    return this.entries.reduce((a, b) => (b.busy < a.busy ? b : a));
   }
 
-  /** Runs `kernel`'s WASM implementation in a worker. The buffers of `args` are moved into the worker. */
-  async run<K extends KernelName>(kernel: K, args: ArgsOf<K>): Promise<OutOf<K>> {
-    const slot = await this.pick();
-    slot.busy++;
+  /**
+   * Runs `kernel`'s WASM implementation in a worker. `transfer` lists the buffers moved (not copied) into the
+   * worker — by default every typed array of `args`; pass only buffers no other call will use (a buffer can
+   * be moved once), everything else is copied.
+   */
+  async run<K extends KernelName>(kernel: K, args: ArgsOf<K>, transfer: Transferable[] = transferablesOf(args)): Promise<OutOf<K>> {
+    const entry = this.pick();
+    entry.busy++;
     try {
+      const slot = await entry.slot;
       // Comlink's Remote<> type cannot carry the generic signature through; the worker's api.run has it.
       const run = slot.api.run as unknown as (k: K, a: ArgsOf<K>) => Promise<OutOf<K>>;
-      return await run(kernel, Comlink.transfer(args, transferablesOf(args)));
+      return await run(kernel, Comlink.transfer(args, transfer));
     } finally {
-      slot.busy--;
+      entry.busy--;
     }
+  }
+
+  /** Calls in flight per started worker (for telemetry and tests). */
+  load(): number[] {
+    return this.entries.map((e) => e.busy);
   }
 
   /** Starts every worker and compiles `modules` in each, so measured calls do not pay for start-up. */
   async warm(modules: string[]): Promise<void> {
-    while (this.slots.length < this.size) this.slots.push(spawn());
-    await Promise.all(this.slots.map(async (s) => (await s).api.warm(modules)));
+    while (this.entries.length < this.size) this.entries.push({ slot: spawn(), busy: 0 });
+    await Promise.all(this.entries.map(async (e) => (await e.slot).api.warm(modules)));
   }
 
   terminate(): void {
-    for (const s of this.slots) void s.then((slot) => slot.terminate());
-    this.slots = [];
+    for (const e of this.entries) void e.slot.then((slot) => slot.terminate());
+    this.entries = [];
   }
 }

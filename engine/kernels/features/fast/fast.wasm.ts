@@ -14,7 +14,6 @@ import { A, accWidth, finishRow } from './fast-accumulators.js';
 import { MIN_LENGTH, bandRanges, fastLayout, type FastConfig } from './fast-layout.js';
 import { percentilePlan, percentilesFromPairs, rankPairs } from './fast-percentiles.js';
 import type { FastArgs, FastOut } from './fast.contract.js';
-import { runSeriesOnWorkers, shouldSplit } from '../../../workers/split-series.js';
 
 export interface FeaturesExports extends FftCacheExports {
   fastScratchBytes(maxLen: number, nfft: number): number;
@@ -132,7 +131,6 @@ export const fastWasm: KernelImpl<FastArgs, FastOut> = {
   backend: 'wasm',
   supports: ({ lengths }) => lengths.every((n) => n < 1 << 24),
   async run(args, ctx) {
-    if (shouldSplit(ctx, args)) return runSeriesOnWorkers(ctx, 'fastFeatures', args, fastLayout(args).width);
     const h = await ctx.wasm!.module<FeaturesExports>('features');
     ctx.telemetry.bytesUploaded += args.values.byteLength;
     return ctx.telemetry.stage('fast features (wasm f32x4)', () => fastWasmCompute(h, args, ctx.signal));
