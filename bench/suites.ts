@@ -10,5 +10,5 @@ export const SUITES: Record<string, () => Promise<{ default: Suite }>> = {
   // sketch: () => import('./suites/sketch.js'),
   // features: () => import('./suites/features.js'),
   inference: () => import('./suites/inference.js'),
-  // apps: () => import('./suites/apps.js'),
+  apps: () => import('./suites/apps.js'),
 };

@@ -17,6 +17,7 @@ const COMMANDS: Record<string, CommandEntry> = {
   percentiles: { summary: 'exact percentiles of a CSV column, optionally per group', load: () => import('./commands/percentiles.js') },
   features: { summary: 'time-series features (fast, catch22, catch24) per series or rolling window', load: () => import('./commands/features.js') },
   infer: { summary: 'run an ONNX model on feeds from a JSON file', load: () => import('./commands/infer.js') },
+  batch: { summary: 'batch run: per-entity and per-bucket percentiles, features, anomaly scores → files', load: () => import('./commands/batch.js') },
 };
 
 function help(): string {
