@@ -5,9 +5,6 @@
  * and statuses, and fast-check equivalence with the JS version (catch22Series) on random ragged batches with
  * ties, spikes, steps and NaN/±Inf, lengths 1…5000.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { WasmRuntime } from '../../engine/backends/wasm/runtime.js';
@@ -18,45 +15,7 @@ import {
 } from '../../engine/kernels/features/catch22/names.js';
 import { rng } from '../support/seeded.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const dataDir = path.resolve(repoRoot, '../shared/data/catch22');
-
-interface ManifestEntry {
-  input: string;
-  length: number;
-  expected: string | null;
-  nFeatures: number;
-}
-
-const manifest: ManifestEntry[] = JSON.parse(readFileSync(path.join(dataDir, 'MANIFEST.json'), 'utf8'));
-
-function readSeries(file: string): Float64Array {
-  const tokens = readFileSync(path.join(dataDir, file), 'utf8').trim().split(/\s+/);
-  return Float64Array.from(tokens, (t) => {
-    const lower = t.toLowerCase();
-    if (lower === 'inf' || lower === '+inf') return Infinity;
-    if (lower === '-inf') return -Infinity;
-    return Number(t);
-  });
-}
-
-function readExpected(file: string): { name: Catch24Name; value: number }[] {
-  return readFileSync(path.join(dataDir, file), 'utf8').trim().split('\n').map((line) => {
-    const [value, name] = line.split(',').map((t) => t.trim());
-    return { name: name as Catch24Name, value: Number(value) };
-  });
-}
-
-const PRINTED = 6e-15;
-
-/** Against the reference's printed outputs: the JS suite's rule. */
-function mismatch(name: Catch24Name, got: number, want: number): string | null {
-  if (CATCH22_INTEGER_FEATURES.has(name)) return got === want ? null : `exact ${want}, got ${got}`;
-  const err = Math.abs(got - want);
-  if (CATCH22_RATIO_FEATURES.has(name)) return err <= PRINTED * Math.max(1, Math.abs(want)) ? null : `ratio ${want}, got ${got}`;
-  if (err <= 1e-9 || err <= 1e-9 * Math.abs(want)) return null;
-  return `${want}, got ${got} (abs ${err.toExponential(2)})`;
-}
+import { manifest, mismatch, readExpected, readSeries } from './catch22-suite.js';
 
 /** Against the JS version: features from discrete decisions exactly, the rest within 1e-9 abs or rel. */
 function differs(name: Catch24Name, wasm: number, js: number): boolean {
